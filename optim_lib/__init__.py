@@ -1,0 +1,5 @@
+"""optim_lib: the small numpy library behind the book on optimizers.
+
+The chapters derive each method from scratch and then use the library
+version, which the tests check against PyTorch's torch.optim.
+"""

@@ -1,0 +1,96 @@
+"""Set up, build and test the book with nothing but Python and pip.
+
+    python3 tasks.py build      execute every chapter, build _build/html
+    python3 tasks.py test       run the whole test suite (pytest + nbval)
+    python3 tasks.py execute    re-run notebooks in place, storing outputs
+
+Every command first makes sure the virtual environment `.venv` exists and
+holds exactly what `requirements.txt` pins. Running a command again is
+harmless: the environment is reinstalled only when the pins change.
+"""
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / "requirements.sha256"
+PINNED_FILES = ("requirements.txt", "pyproject.toml")
+
+
+def venv_bin(name: str) -> Path:
+    """Path of an executable inside the virtual environment."""
+    folder = "Scripts" if os.name == "nt" else "bin"
+    return VENV / folder / name
+
+
+def pins_digest() -> str:
+    """Hash of the files that decide what the environment holds."""
+    digest = hashlib.sha256()
+    for name in PINNED_FILES:
+        digest.update((ROOT / name).read_bytes())
+    return digest.hexdigest()
+
+
+def run(*command, **kwargs) -> None:
+    """Run a command from the repository root; stop on failure."""
+    print("+", " ".join(str(part) for part in command), flush=True)
+    result = subprocess.run([str(part) for part in command], cwd=ROOT,
+                            **kwargs)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def ensure_environment() -> Path:
+    """Create `.venv` and install the pins, unless already up to date."""
+    if sys.version_info < (3, 11):
+        sys.exit("The book needs Python 3.11 or newer.")
+
+    python = venv_bin("python")
+    if not python.exists():
+        print(f"Creating the virtual environment in {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+
+    if not STAMP.exists() or STAMP.read_text() != pins_digest():
+        run(python, "-m", "pip", "install", "--upgrade", "pip")
+        run(python, "-m", "pip", "install", "-r", "requirements.txt")
+        STAMP.write_text(pins_digest())
+    return python
+
+
+def build(_args: list[str]) -> None:
+    """Execute every chapter afresh and build the website."""
+    ensure_environment()
+    run(venv_bin("jupyter-book"), "build", ".", "--all",
+        "-W", "-n", "--keep-going")
+    index = ROOT / "_build" / "html" / "index.html"
+    print(f"\nThe book is built. Open {index.as_uri()} in a browser.")
+
+
+def test(args: list[str]) -> None:
+    """Run the unit tests and compare every notebook with nbval."""
+    python = ensure_environment()
+    run(python, "-m", "pytest", *args)
+
+
+def execute(args: list[str]) -> None:
+    """Re-run notebooks top to bottom and store the outputs they make."""
+    python = ensure_environment()
+    run(python, ROOT / "tools" / "execute_notebooks.py", *args)
+
+
+COMMANDS = {"build": build, "test": test, "execute": execute}
+
+
+def main() -> None:
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        sys.exit(__doc__)
+    COMMANDS[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    main()
