@@ -3,6 +3,7 @@
     python3 tasks.py build      execute every chapter, build _build/html
     python3 tasks.py test       run the whole test suite (pytest + nbval)
     python3 tasks.py execute    re-run notebooks in place, storing outputs
+    python3 tasks.py lab        open the chapters in JupyterLab
 
 Every command first makes sure the virtual environment `.venv` exists and
 holds exactly what `requirements.txt` pins. Running a command again is
@@ -83,7 +84,13 @@ def execute(args: list[str]) -> None:
     run(python, ROOT / "tools" / "execute_notebooks.py", *args)
 
 
-COMMANDS = {"build": build, "test": test, "execute": execute}
+def lab(args: list[str]) -> None:
+    """Open the chapters in JupyterLab, with working widgets."""
+    ensure_environment()
+    run(venv_bin("jupyter"), "lab", "book", *args)
+
+
+COMMANDS = {"build": build, "test": test, "execute": execute, "lab": lab}
 
 
 def main() -> None:

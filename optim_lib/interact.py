@@ -13,7 +13,7 @@ from typing import Any
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
-from IPython.display import HTML, display
+from IPython.display import HTML
 from matplotlib.animation import FuncAnimation
 from matplotlib.figure import Figure
 
@@ -124,11 +124,19 @@ class Controls(widgets.VBox):
     def refresh(self, _change: Any = None) -> None:
         """Redraw the figure for the current slider values."""
         figure = self.draw(**self.values())
-        with self.output:
-            self.output.clear_output(wait=True)
-            display(figure)
+
+        # Setting the output's contents directly, rather than printing into
+        # it, sends nothing to the notebook's own output, so the cell that
+        # shows the controls stays the same whatever the sliders say.
+        self.output.outputs = ()
+        self.output.append_display_data(figure)
         plt.close(figure)
         self.figure = figure
+
+    def __repr__(self) -> str:
+        settings = ", ".join(f"{name}={value!r}"
+                             for name, value in self.values().items())
+        return f"Controls({settings})"
 
 
 def controls(draw: Callable[..., Figure], **sliders: Any) -> Controls:

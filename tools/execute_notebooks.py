@@ -29,7 +29,7 @@ def execute(path: Path) -> float:
     client = NotebookClient(
         notebook, timeout=300, kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
-        record_timing=False, store_widget_state=False,
+        record_timing=False,
     )
     start = time.perf_counter()
     client.execute()
@@ -46,7 +46,7 @@ def main(args: list[str]) -> None:
     paths = [Path(arg).resolve() for arg in args] or chapter_notebooks()
     for path in paths:
         seconds = execute(path)
-        print(f"{path.relative_to(ROOT)}: {seconds:.1f} s", flush=True)
+        print(f"{path}: {seconds:.1f} s", flush=True)
 
 
 if __name__ == "__main__":
