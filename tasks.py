@@ -3,6 +3,8 @@
     python3 tasks.py build      execute every chapter, build _build/html
     python3 tasks.py test       run the whole test suite (pytest + nbval)
     python3 tasks.py execute    re-run notebooks in place, storing outputs
+    python3 tasks.py students   write student copies of the chapters
+                                (solutions removed) into students/
     python3 tasks.py lab        open the chapters in JupyterLab
 
 Every command first makes sure the virtual environment `.venv` exists and
@@ -84,13 +86,20 @@ def execute(args: list[str]) -> None:
     run(python, ROOT / "tools" / "execute_notebooks.py", *args)
 
 
+def students(args: list[str]) -> None:
+    """Write the chapters without solutions, for learners (--out DIR)."""
+    python = ensure_environment()
+    run(python, ROOT / "tools" / "student_notebooks.py", *args)
+
+
 def lab(args: list[str]) -> None:
     """Open the chapters in JupyterLab, with working widgets."""
     ensure_environment()
     run(venv_bin("jupyter"), "lab", "book", *args)
 
 
-COMMANDS = {"build": build, "test": test, "execute": execute, "lab": lab}
+COMMANDS = {"build": build, "test": test, "execute": execute, "lab": lab,
+            "students": students}
 
 
 def main() -> None:

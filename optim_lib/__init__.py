@@ -3,3 +3,5 @@
 The chapters derive each method from scratch and then use the library
 version, which the tests check against PyTorch's torch.optim.
 """
+
+from optim_lib.train import Trajectory, run

@@ -321,6 +321,7 @@ def loss_curves(ax: Axes, curves: Mapping[str, Any] | Any, log: bool = True,
 
 def data_and_lines(ax: Axes, problem: Any,
                    lines: Mapping[str, ArrayLike] | None = None, *,
+                   x_range: tuple[float, float] | None = None,
                    title: str | None = "Data and lines") -> Axes:
     """Scatter a line problem's points (x_i, y_i) and draw lines a·x + b.
 
@@ -328,16 +329,26 @@ def data_and_lines(ax: Axes, problem: Any,
         ax: where to draw.
         problem: a `LinearEquation` or `LeastSquaresLine` (has `xs`, `ys`).
         lines: dict label -> params (a, b) of each line to draw.
+        x_range: (low, high) of x over which to draw the lines; if None,
+            the data's range widened by half of it on each side.
         title: the title, or None for none.
 
     Returns:
         The same Axes.
+
+    Raises:
+        ValueError: if x_range does not have low < high.
     """
     xs, ys = np.asarray(problem.xs), np.asarray(problem.ys)
+    if x_range is None:
+        span = max(float(np.ptp(xs)), 1.0)
+        x_range = (xs.min() - 0.5 * span, xs.max() + 0.5 * span)
+    if len(x_range) != 2 or not x_range[0] < x_range[1]:
+        raise ValueError(f"x_range must be (low, high) with low < high; "
+                         f"got {x_range!r}")
     ax.plot(xs, ys, "o", color="black", markersize=5, label="data",
             zorder=4)
-    span = max(float(np.ptp(xs)), 1.0)
-    x_line = np.linspace(xs.min() - 0.5 * span, xs.max() + 0.5 * span, 50)
+    x_line = np.linspace(*x_range, 50)
     for index, (label, params) in enumerate((lines or {}).items()):
         a, b = np.asarray(params, dtype=float)
         look = style(index)

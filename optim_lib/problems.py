@@ -604,8 +604,8 @@ class Saddle(Problem):
     `minimum` and `min_loss` are None. `stationary_point` is the origin.
 
     Example:
-        >>> Saddle().grad([0.0, 0.0]), Saddle().minimum is None
-        (array([0., 0.]), True)
+        >>> Saddle().loss([1.0, 2.0]), Saddle().minimum is None
+        (-3.0, True)
     """
 
     name = "saddle"

@@ -1,0 +1,82 @@
+"""Small Sphinx fixes that keep the book's website quiet and light.
+
+Loaded from `_config.yml` (sphinx.local_extensions). It drops from every
+page what a reader never needs:
+
+- repeated inline scripts: sphinx-thebe and sphinx-togglebutton add their
+  inline configuration twice under Sphinx 7.4, and the second
+  `const THEBE_JS_URL` is a JavaScript error on every page;
+- the saved ipywidgets state: the website has no widget manager (it would
+  come from a CDN), so the state could only ever draw dead controls;
+- Font Awesome's JavaScript (1.5 MB, more than the rest of a page): the
+  theme's stylesheet already draws the same icons with a 0.3 MB font.
+
+It also adds `static/book_site.css`, the book's few corrections to the
+theme's styles (each explained there).
+"""
+
+import re
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+STATIC = Path(__file__).resolve().parent / "static"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+FONT_AWESOME_JS = re.compile(
+    r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*">'
+    r"</script>")
+
+
+def _script_key(script: Any) -> tuple:
+    """What makes two script tags the same: source, body and attributes."""
+    attributes = getattr(script, "attributes", {})
+    # Sphinx stores a body-only script's filename as None or as "".
+    filename = getattr(script, "filename", str(script)) or ""
+    return filename, tuple(sorted(attributes.items()))
+
+
+def tidy_scripts(app: Sphinx, pagename: str, templatename: str,
+                 context: dict, doctree: Any) -> None:
+    """Keep each script once, and none that holds saved widget state."""
+    seen, kept = set(), []
+    for script in context.get("script_files", []):
+        key = _script_key(script)
+        is_widget_state = getattr(script, "attributes", {}).get(
+            "type") == WIDGET_STATE
+        if key not in seen and not is_widget_state:
+            kept.append(script)
+        seen.add(key)
+    # In place: the builder and later handlers hold the same list.
+    context["script_files"][:] = kept
+
+
+def drop_font_awesome_js(app: Sphinx, exception: Exception | None) -> None:
+    """Remove the theme's Font Awesome script tag from the built pages.
+
+    The tag comes from the theme's page template, out of reach of
+    `html-page-context`, so it is removed from the written files.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    for page in Path(app.outdir).rglob("*.html"):
+        if "_static" in page.relative_to(app.outdir).parts:
+            continue
+        html = page.read_text(encoding="utf-8")
+        lighter = FONT_AWESOME_JS.sub("", html)
+        if lighter != html:
+            page.write_text(lighter, encoding="utf-8")
+
+
+def add_static_path(app: Sphinx) -> None:
+    """Serve this extension's stylesheet with the theme's files."""
+    app.config.html_static_path.append(str(STATIC))
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("builder-inited", add_static_path)
+    app.add_css_file("book_site.css")
+    # A late priority, so that every other extension has added its scripts.
+    app.connect("html-page-context", tidy_scripts, priority=900)
+    app.connect("build-finished", drop_font_awesome_js)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

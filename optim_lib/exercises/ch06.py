@@ -1,0 +1,201 @@
+"""Checker for chapter 6, momentum: one step of SGD with momentum.
+
+The learner writes one step in PyTorch's form,
+
+    momentum_step(params, grads, buf, lr, momentum, nesterov=False)
+        -> (params, buf)
+
+with `buf` the momentum buffer b_{t-1} before the step (zeros before
+the first step):
+
+    b_t = β b_{t-1} + g_t
+    θ_t = θ_{t-1} − η b_t                 (heavy ball)
+    θ_t = θ_{t-1} − η (g_t + β b_t)       (nesterov=True)
+
+η is `lr` and β is `momentum`. The checker runs a few steps against the
+reference below and, when a number is wrong, tries the usual slips (the
+exponential-average buffer, η inside the buffer, ...) to name the one
+that was made.
+"""
+
+from collections.abc import Callable
+
+import numpy as np
+from numpy.typing import NDArray
+
+from optim_lib.exercises.feedback import (Feedback, first_difference,
+                                          run_checks)
+
+Step = Callable[..., tuple[NDArray, NDArray]]
+LR, MOMENTUM = 0.05, 0.9
+
+PARAMS = np.array([1.0, -2.0, 0.5])
+GRADS = (np.array([0.4, -1.0, 2.0]), np.array([-0.2, 0.5, 3.0]),
+         np.array([0.1, 0.3, -1.5]))
+
+
+def momentum_step(params: NDArray, grads: NDArray, buf: NDArray,
+                  lr: float, momentum: float, nesterov: bool = False
+                  ) -> tuple[NDArray, NDArray]:
+    """The reference: one step of SGD with momentum, as in torch.optim.
+
+        b_t = β b_{t-1} + g_t
+        θ_t = θ_{t-1} − η b_t,  or  θ_t = θ_{t-1} − η (g_t + β b_t)
+
+    Args:
+        params, grads, buf: θ_{t-1}, g_t and b_{t-1} (zeros at first).
+        lr: the learning rate η.
+        momentum: the momentum coefficient β.
+        nesterov: take Nesterov's step, η (g_t + β b_t).
+
+    Returns:
+        (θ_t, b_t) as new arrays.
+
+    Example:
+        >>> momentum_step(np.ones(2), np.ones(2), np.zeros(2), 0.5, 0.9)
+        (array([0.5, 0.5]), array([1., 1.]))
+    """
+    buf = momentum * buf + grads
+    direction = grads + momentum * buf if nesterov else buf
+    return params - lr * direction, buf
+
+
+def _buffer_slip(got: NDArray, grads: NDArray, buf: NDArray,
+                 hyper: dict) -> str | None:
+    """Name the slip that gives the buffer `got`, if one does."""
+    lr, beta = hyper["lr"], hyper["momentum"]
+    slips = {
+        "that is the exponential average β·b + (1 − β)·g; PyTorch's "
+        "buffer adds the whole gradient: b_t = β·b_{t-1} + g_t":
+            beta * buf + (1 - beta) * grads,
+        "you multiplied the gradient by η inside the buffer (the form of "
+        "Sutskever et al.); keep η out: b_t = β·b_{t-1} + g_t":
+            beta * buf + lr * grads,
+        "your buffer forgets the past: multiply b_{t-1} by β and add g_t":
+            grads,
+        "your buffer keeps all of b_{t-1}: multiply it by β before "
+        "adding g_t":
+            buf + grads,
+    }
+    for message, wrong in slips.items():
+        if first_difference(got, wrong) is None:
+            return message
+    return None
+
+
+def _params_slip(got: NDArray, params: NDArray, grads: NDArray,
+                 buf: NDArray, hyper: dict) -> str | None:
+    """Name the slip that gives the parameters `got`, if one does."""
+    lr, beta = hyper["lr"], hyper["momentum"]
+    new_buf = beta * buf + grads
+    plain = params - lr * new_buf
+    nesterov = params - lr * (grads + beta * new_buf)
+    if first_difference(got, 2 * params - plain) is None or \
+            first_difference(got, 2 * params - nesterov) is None:
+        return "your step goes uphill: subtract η times the direction"
+    if hyper["nesterov"] and first_difference(got, plain) is None:
+        return ("with nesterov=True the step is η·(g_t + β·b_t), not "
+                "η·b_t: Nesterov steps along the gradient plus β times "
+                "the new buffer")
+    if not hyper["nesterov"] and first_difference(got, nesterov) is None:
+        return ("you took Nesterov's step η·(g_t + β·b_t); with "
+                "nesterov=False the step is η·b_t")
+    if first_difference(got, params - lr * grads) is None:
+        return ("your parameters moved by η·g_t only: step along the "
+                "buffer b_t instead")
+    return None
+
+
+def _call(step: Step, params: NDArray, grads: NDArray, buf: NDArray,
+          hyper: dict) -> tuple[NDArray, NDArray]:
+    """Call the learner's step on copies; complain about a bad result."""
+    result = step(params.copy(), grads.copy(), buf.copy(), **hyper)
+    if not (isinstance(result, tuple) and len(result) == 2):
+        raise _WrongShape("your function should return a tuple "
+                          "(params, buf) of two arrays; it returned "
+                          f"{type(result).__name__}")
+    return tuple(np.asarray(part, dtype=float) for part in result)
+
+
+class _WrongShape(Exception):
+    """The learner's result is not (params, buf)."""
+
+
+def _buffer_message(t: int, got: NDArray, want: NDArray, grads: NDArray,
+                    buf: NDArray, hyper: dict) -> str | None:
+    """Say what is wrong with b_t, naming the likely slip."""
+    diff = first_difference(got, want)
+    if diff is None:
+        return None
+    expected = ("equal the gradient g_1" if t == 1 else
+                f"be β·b_{t - 1} + g_{t}")
+    where = f"after step {t} your momentum buffer should {expected}; "
+    slip = _buffer_slip(got, grads, buf, hyper)
+    return where + (slip if slip is not None else diff)
+
+
+def _steps_check(step: Step, steps: int, hyper: dict
+                 ) -> Callable[[], str | None]:
+    """A check that runs `steps` steps and compares after each."""
+    kind = "Nesterov step" if hyper["nesterov"] else "step"
+
+    def check() -> str | None:
+        params, buf = PARAMS.copy(), np.zeros(3)
+        for t, grads in enumerate(GRADS[:steps], start=1):
+            try:
+                got = _call(step, params, grads, buf, hyper)
+            except _WrongShape as error:
+                return str(error)
+            want = momentum_step(params, grads, buf, **hyper)
+
+            problem = _buffer_message(t, got[1], want[1], grads, buf, hyper)
+            if problem is not None:
+                return problem
+            diff = first_difference(got[0], want[0])
+            if diff is not None:
+                slip = _params_slip(got[0], params, grads, buf, hyper)
+                return (f"after {kind} {t} your buffer is right but your "
+                        f"params are wrong: "
+                        + (slip if slip is not None else diff))
+            params, buf = want
+        return None
+
+    return check
+
+
+def _no_mutation(step: Step, hyper: dict) -> Callable[[], str | None]:
+    """A check that the learner's function leaves its inputs alone."""
+
+    def check() -> str | None:
+        params, grads, buf = PARAMS.copy(), GRADS[1].copy(), np.ones(3)
+        step(params, grads, buf, **hyper)
+        for name, array, before in (("params", params, PARAMS),
+                                    ("grads", grads, GRADS[1]),
+                                    ("buf", buf, np.ones(3))):
+            if not np.array_equal(array, before):
+                return (f"your function changed the array `{name}` it was "
+                        "given; return new arrays instead (write "
+                        "`buf = ...`, not `buf *= ...` or `buf[:] = ...`)")
+        return None
+
+    return check
+
+
+def check_momentum_step(step: Step) -> Feedback:
+    """Check one step of SGD with momentum against PyTorch's rule.
+
+    Args:
+        step: the learner's `momentum_step(params, grads, buf, lr,
+            momentum, nesterov=False) -> (params, buf)`.
+
+    Returns:
+        Feedback: "All checks passed." or the first thing that is wrong.
+    """
+    heavy = dict(lr=LR, momentum=MOMENTUM, nesterov=False)
+    nesterov = dict(lr=LR, momentum=MOMENTUM, nesterov=True)
+    return run_checks([
+        _steps_check(step, 1, heavy),
+        _steps_check(step, 3, heavy),
+        _steps_check(step, 3, nesterov),
+        _no_mutation(step, heavy),
+    ])
