@@ -21,20 +21,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-STAMP = VENV / "requirements.sha256"
-PINNED_FILES = ("requirements.txt", "pyproject.toml")
+LAB_VENV = ROOT / ".venv-lab"
 
 
-def venv_bin(name: str) -> Path:
-    """Path of an executable inside the virtual environment."""
+def venv_bin(name: str, venv_dir: Path = VENV) -> Path:
+    """Path of an executable inside a virtual environment."""
     folder = "Scripts" if os.name == "nt" else "bin"
-    return VENV / folder / name
+    return venv_dir / folder / name
 
 
-def pins_digest() -> str:
-    """Hash of the files that decide what the environment holds."""
+def pins_digest(*names: str) -> str:
+    """Hash of the files that decide what an environment holds."""
     digest = hashlib.sha256()
-    for name in PINNED_FILES:
+    for name in names:
         digest.update((ROOT / name).read_bytes())
     return digest.hexdigest()
 
@@ -48,20 +47,26 @@ def run(*command, **kwargs) -> None:
         sys.exit(result.returncode)
 
 
-def ensure_environment() -> Path:
-    """Create `.venv` and install the pins, unless already up to date."""
+def ensure_environment(venv_dir: Path = VENV,
+                       requirements: str = "requirements.txt") -> Path:
+    """Create a virtual environment holding the pins of `requirements`.
+
+    Nothing is installed when the pins have not changed since last time.
+    """
     if sys.version_info < (3, 11):
         sys.exit("The book needs Python 3.11 or newer.")
 
-    python = venv_bin("python")
+    python = venv_bin("python", venv_dir)
     if not python.exists():
-        print(f"Creating the virtual environment in {VENV}", flush=True)
-        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+        print(f"Creating the virtual environment in {venv_dir}", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(venv_dir)
 
-    if not STAMP.exists() or STAMP.read_text() != pins_digest():
+    stamp = venv_dir / "requirements.sha256"
+    digest = pins_digest(requirements, "pyproject.toml")
+    if not stamp.exists() or stamp.read_text() != digest:
         run(python, "-m", "pip", "install", "--upgrade", "pip")
-        run(python, "-m", "pip", "install", "-r", "requirements.txt")
-        STAMP.write_text(pins_digest())
+        run(python, "-m", "pip", "install", "-r", requirements)
+        stamp.write_text(digest)
     return python
 
 
@@ -93,9 +98,16 @@ def students(args: list[str]) -> None:
 
 
 def lab(args: list[str]) -> None:
-    """Open the chapters in JupyterLab, with working widgets."""
-    ensure_environment()
-    run(venv_bin("jupyter"), "lab", "book", *args)
+    """Open the chapters in JupyterLab, with working widgets.
+
+    JupyterLab runs from its own environment; the kernel it starts for
+    the chapters ("python3") is the book's `.venv`, where optim_lib is.
+    """
+    python = ensure_environment()
+    ensure_environment(LAB_VENV, "requirements-lab.txt")
+    run(python, "-m", "ipykernel", "install", "--prefix", LAB_VENV,
+        "--name", "python3", "--display-name", "Python 3 (ipykernel)")
+    run(venv_bin("jupyter", LAB_VENV), "lab", "book", *args)
 
 
 COMMANDS = {"build": build, "test": test, "execute": execute, "lab": lab,

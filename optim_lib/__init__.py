@@ -5,3 +5,5 @@ version, which the tests check against PyTorch's torch.optim.
 """
 
 from optim_lib.train import Trajectory, run
+
+__all__ = ["Trajectory", "run"]

@@ -170,7 +170,7 @@ def blockwise(update: Callable[..., None], params: Params, grads: Params,
         pieces = (theta, g, _pick(state, key), _pick(new_state, key),
                   new_params[key])
         for theta_b, g_b, old_b, new_b, out_b in _blocks(pieces):
-            if not all_finite(g_b):  # g_b is then in the cache for update
+            if not all_finite(g_b):  # g_b is then in the cache
                 _raise_not_finite(g, key)
             update(theta_b, g_b, old_b, new_b, out_b, **scalars)
 
@@ -200,7 +200,9 @@ class Recycler:
     refers to it (the reader has dropped that old state). No one can
     see such an array change, so reusing it keeps `step` pure. CPython's
     reference count tells which arrays are free; where counts are not
-    exact (PyPy, free-threaded builds) nothing is reused.
+    exact (PyPy, free-threaded builds) nothing is reused. The cost: up
+    to `generations` steps of large arrays stay in memory after the
+    reader has let go of them.
 
     Args:
         generations: how many steps' arrays to keep for reuse.
@@ -241,8 +243,14 @@ class Recycler:
     def end_step(self) -> None:
         """Close a step: the arrays it took join those kept for reuse."""
         with self._lock:
-            self._kept = [*self._kept, self._now][-self.generations:]
+            self._kept.append(self._now)
+            while len(self._kept) > self.generations:
+                self._kept.pop(0)
             self._now = []
+
+    def __reduce__(self) -> tuple:
+        # A copy or a pickle starts empty: kept arrays are no state.
+        return Recycler, (self.generations,)
 
 
 def _pick(state: NamedTuple, key: str | None) -> NamedTuple:
@@ -279,7 +287,15 @@ def _map_arrays(fn: Callable, piece: Any) -> Any:
 
 
 def all_finite(g: NDArray) -> bool:
-    """True if g holds no NaN and no infinity."""
+    """True if g holds no NaN and no infinity.
+
+    The test is g·g, one fast pass: it is finite if every element is,
+    and it is NaN or inf if one is not, or if some |g| exceeds about
+    1e154; only then is g searched element by element.
+    """
+    with np.errstate(over="ignore"):
+        if math.isfinite(np.vdot(g, g)):
+            return True
     return bool(np.isfinite(g).all())
 
 

@@ -103,9 +103,9 @@ class _Optimizer:
 
         Reads theta, g and the state `old` (after t - 1 steps); writes
         θ_t into theta_new and the state after t steps into the arrays
-        of `new` (whose new.t is t), each with one numpy call with
-        `out=`, so that no full-size temporary is made. Changes nothing
-        it reads.
+        of `new` (whose new.t is t), through numpy's `out=` or in place
+        (+=), which is safe there: those arrays are new. Changes
+        nothing it reads.
         """
         raise NotImplementedError
 
@@ -207,11 +207,13 @@ class SGD(_Optimizer):
         if mu:
             if old.t == 0:
                 np.copyto(new.b, g)  # b_1 = g_1
-            else:  # b_t = μ b_{t-1} + (1 − τ) g_t; τ = 0 skips a product
-                np.add(mu * old.b, (1 - tau) * g if tau else g, out=new.b)
+            else:  # b_t = μ b_{t-1} + (1 − τ) g_t, summed inside b_t
+                b = np.multiply(old.b, mu, out=new.b)
+                b += (1 - tau) * g if tau else g
             g = g + mu * new.b if self.nesterov else new.b  # d_t
 
-        np.subtract(theta, lr * g, out=theta_new)  # θ_t = θ_{t-1} − η d_t
+        theta_t = np.multiply(g, -lr, out=theta_new)  # θ_t = −η d_t
+        theta_t += theta  # + θ_{t-1}
 
 
 class AdaGradState(NamedTuple):

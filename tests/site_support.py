@@ -78,9 +78,13 @@ def site_pages() -> list[str]:
 
 
 def find_chromium() -> str | None:
-    """Path of Debian's chromium, or None when it is not installed."""
-    candidates = [os.environ.get("OPTIM_BOOK_CHROMIUM"),
-                  shutil.which("chromium"), "/usr/bin/chromium"]
+    """Path of Debian's chromium, or None when it is not installed.
+
+    OPTIM_BOOK_CHROMIUM, when set, names the browser to use (and only it).
+    """
+    chosen = os.environ.get("OPTIM_BOOK_CHROMIUM")
+    candidates = [chosen] if chosen else [shutil.which("chromium"),
+                                          "/usr/bin/chromium"]
     for candidate in candidates:
         if candidate and Path(candidate).is_file():
             return candidate

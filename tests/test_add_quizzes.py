@@ -109,6 +109,7 @@ def test_cells_have_fixed_ids_and_the_marker():
     assert (heading.id, code.id) == ("quiz-heading-ch07", "quiz-ch07")
     assert tool.is_quiz_cell(heading) and tool.is_quiz_cell(code)
     assert code.outputs == []
+    assert code.metadata["tags"] == ["remove-input"]
 
 
 def test_chapters_without_questions_are_skipped(tmp_path):

@@ -558,3 +558,19 @@ def test_arrays_nobody_holds_are_reused_not_reallocated():
     assert first() is not None  # kept by the optimizer, not freed
     assert id(first()) in returned  # and given out again
     np.testing.assert_allclose(state.m, 0.1 * (1 + 0.9 + 0.81 + 0.729))
+
+
+@pytest.mark.parametrize("opt", FULL, ids=repr)
+def test_optimizers_copy_and_pickle(opt):
+    import copy
+    import pickle
+
+    params = np.ones(LARGE)
+    state = opt.init(params)
+    for _ in range(3):
+        params, state = opt.step(params, np.ones(LARGE), state)
+    for twin in (copy.deepcopy(opt), pickle.loads(pickle.dumps(opt))):
+        assert repr(twin) == repr(opt)
+        ours, _ = twin.step(params, np.ones(LARGE), state)
+        theirs, _ = opt.step(params, np.ones(LARGE), state)
+        np.testing.assert_array_equal(ours, theirs)

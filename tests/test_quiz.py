@@ -1,8 +1,11 @@
 """Tests for optim_lib.quiz and the chapters' questions in quizzes/."""
 
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
+import yaml
+from myst_nb.core.render import get_mime_priority
 
 from optim_lib import quiz, quizzes
 from optim_lib.quiz import Question
@@ -231,3 +234,14 @@ def test_every_chapter_has_three_to_five_sound_questions(number):
 def test_chapter_modules_match_the_table():
     assert quizzes.CHAPTERS[4] is quizzes.ch04.QUESTIONS
     assert sorted(quizzes.CHAPTERS) == list(range(1, 11))
+
+
+def test_the_website_prefers_the_static_html_to_the_widget_view():
+    config = Path(__file__).resolve().parent.parent / "_config.yml"
+    sphinx = yaml.safe_load(config.read_text())["sphinx"]["config"]
+    overrides = sphinx["nb_mime_priority_overrides"]
+    order = get_mime_priority("html", overrides)
+    assert order.index("text/html") < order.index(WIDGET_VIEW)
+    # and nothing else moves ahead of the HTML
+    assert order.index("text/html") == \
+        get_mime_priority("html", []).index("text/html") - 1

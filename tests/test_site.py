@@ -343,29 +343,63 @@ def test_player_buttons_draw_their_symbols(visit):
     assert not missing, f"player buttons drawn as empty boxes: {missing}"
 
 
+def contrast_ratio(first: tuple, second: tuple) -> float:
+    """WCAG 2 contrast ratio of two sRGB colours given as 0-255 triples."""
+    def luminance(rgb: tuple) -> float:
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+                  for c in (v / 255 for v in rgb)]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+# axe's colour-contrast rule is slow on code: it measures thousands of
+# highlighted tokens one by one. Code is left out of that rule and checked
+# by test_code_colours_contrast, which compares the few colours it uses.
+CODE = "div.highlight"
+AXE_SCANS = {
+    "light": ({"exclude": [[CODE]]}, {"resultTypes": ["violations"]}),
+    "light, code": ({"include": [[CODE]]}, {
+        "resultTypes": ["violations"],
+        "rules": {"color-contrast": {"enabled": False}}}),
+    "dark": ({"exclude": [[CODE]]}, {
+        "resultTypes": ["violations"],
+        "runOnly": {"type": "rule", "values": ["color-contrast"]}}),
+}
+
+
+def scheme_of(scan: str) -> str:
+    """The colour scheme a scan of AXE_SCANS runs in."""
+    return scan.split(",")[0]
+
+
+def stop_transitions(page) -> None:
+    """Make colours final the moment the colour scheme changes."""
+    page.add_style_tag(content="*, *::before, *::after "
+                       "{ transition: none !important; }")
+
+
 def test_accessibility(visit):
     """axe-core finds no serious or critical violation, light or dark.
 
     The theme follows the reader's colour preference, so the page is
-    scanned in both schemes: fully in light, and for colour contrast (the
-    only rule a colour scheme changes) in dark.
+    scanned in both schemes: every rule in light, colour contrast (the
+    only rule a colour scheme changes) in dark. Code blocks get every rule
+    but colour contrast, which test_code_colours_contrast checks.
     """
     from axe_playwright_python.sync_playwright import Axe
 
     axe, lines = Axe(), []
-    scans = {"light": {"resultTypes": ["violations"]},
-             "dark": {"resultTypes": ["violations"],
-                      "runOnly": {"type": "rule",
-                                  "values": ["color-contrast"]}}}
     visit.recording = False
-    # Without transitions the colours are final the moment scheme changes.
-    visit.page.add_style_tag(content="*, *::before, *::after "
-                             "{ transition: none !important; }")
+    stop_transitions(visit.page)
     try:
-        for scheme, options in scans.items():
-            visit.page.emulate_media(color_scheme=scheme)
-            results = axe.run(visit.page, options=options)
-            lines += [f"{v['id']} ({v['impact']}, {scheme}): {v['help']}; "
+        for scan, (context, options) in AXE_SCANS.items():
+            if "include" in context and not visit.page.query_selector(CODE):
+                continue
+            visit.page.emulate_media(color_scheme=scheme_of(scan))
+            results = axe.run(visit.page, context=context, options=options)
+            lines += [f"{v['id']} ({v['impact']}, {scan}): {v['help']}; "
                       f"{len(v['nodes'])} element(s), e.g. "
                       f"{v['nodes'][0]['target']}"
                       for v in results.response["violations"]
@@ -374,6 +408,43 @@ def test_accessibility(visit):
         visit.page.emulate_media(color_scheme="light")
         visit.recording = True
     assert not lines, "axe violations:\n" + "\n".join(lines)
+
+
+def test_code_colours_contrast(visit):
+    """Every colour of highlighted code reads on its background (4.5:1)."""
+    failing = set()
+    stop_transitions(visit.page)
+    for scheme in ("light", "dark"):
+        visit.page.emulate_media(color_scheme=scheme)
+        pairs = visit.page.eval_on_selector_all(
+            f"{CODE} pre, {CODE} pre *", r"""
+            tokens => {
+                const rgb = text => text.match(/[\d.]+/g).map(Number);
+                const backdrop = element => {
+                    for (let e = element; e; e = e.parentElement) {
+                        const colour = rgb(getComputedStyle(e)
+                                           .backgroundColor);
+                        if (colour.length === 3 || colour[3] > 0) {
+                            return colour.slice(0, 3);
+                        }
+                    }
+                    return [255, 255, 255];
+                };
+                const seen = new Map();
+                for (const token of tokens) {
+                    if (!token.textContent.trim()) continue;
+                    const pair = [rgb(getComputedStyle(token).color)
+                                  .slice(0, 3), backdrop(token)];
+                    seen.set(JSON.stringify(pair), pair);
+                }
+                return [...seen.values()];
+            }""")
+        failing |= {f"{scheme}: rgb{tuple(fg)} on rgb{tuple(bg)} "
+                    f"({contrast_ratio(fg, bg):.2f}:1)"
+                    for fg, bg in pairs if contrast_ratio(fg, bg) < 4.5}
+    visit.page.emulate_media(color_scheme="light")
+    assert not failing, "code colours below 4.5:1:\n" + "\n".join(
+        sorted(failing))
 
 
 def test_no_console_errors(visit):

@@ -14,7 +14,8 @@ optim_lib/quizzes/chNN.py, the script
   line in the first code cell (imports stay in the first cell), and
 - puts two cells at the very end of the notebook: a markdown heading
   "Check your understanding" with one sentence on how to use it, and
-  the code cell `quiz.quiz(quizzes.chNN.QUESTIONS)`.
+  the code cell `quiz.quiz(quizzes.chNN.QUESTIONS)`, tagged
+  `remove-input` so that the website shows the quiz without its code.
 
 The two cells carry the metadata {"optim_lib": {"quiz": "chNN"}} and
 fixed cell ids; a second run replaces them, so running the script again
@@ -65,8 +66,10 @@ def quiz_cells(number: str) -> list:
     meta = {MARKER: {"quiz": f"ch{number}"}}
     heading = nbformat.v4.new_markdown_cell(HEADING, metadata=dict(meta))
     heading.id = f"quiz-heading-ch{number}"
+    # The website shows the quiz, not the line of code that makes it.
     code = nbformat.v4.new_code_cell(
-        f"quiz.quiz(quizzes.ch{number}.QUESTIONS)", metadata=dict(meta))
+        f"quiz.quiz(quizzes.ch{number}.QUESTIONS)",
+        metadata={**meta, "tags": ["remove-input"]})
     code.id = f"quiz-ch{number}"
     return [heading, code]
 

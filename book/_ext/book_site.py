@@ -1,18 +1,20 @@
-"""Small Sphinx fixes that keep the book's website quiet and light.
+"""Small Sphinx fixes that keep the book's website quiet, light, accessible.
 
-Loaded from `_config.yml` (sphinx.local_extensions). It drops from every
-page what a reader never needs:
+Loaded from `_config.yml` (sphinx.local_extensions). On every page it
 
-- repeated inline scripts: sphinx-thebe and sphinx-togglebutton add their
-  inline configuration twice under Sphinx 7.4, and the second
+- keeps each inline script once: sphinx-thebe and sphinx-togglebutton add
+  their inline configuration twice under Sphinx 7.4, and the second
   `const THEBE_JS_URL` is a JavaScript error on every page;
-- the saved ipywidgets state: the website has no widget manager (it would
-  come from a CDN), so the state could only ever draw dead controls;
-- Font Awesome's JavaScript (1.5 MB, more than the rest of a page): the
-  theme's stylesheet already draws the same icons with a 0.3 MB font.
-
-It also adds `static/book_site.css`, the book's few corrections to the
-theme's styles (each explained there).
+- drops the saved ipywidgets state: the website has no widget manager (it
+  would come from a CDN), so the state could only ever draw dead controls;
+- drops Font Awesome's JavaScript (1.5 MB, more than the rest of a page):
+  the theme's stylesheet already draws the same icons with a 0.3 MB font;
+- gives bibliography entries the role screen readers expect: docutils
+  puts `role="doc-biblioentry"` items, a role DPUB-ARIA 1.1 deprecated,
+  in a `role="list"`, which then has no items (axe-core:
+  aria-required-children, critical); `listitem` is the role to use;
+- adds `static/book_site.css`, the book's few corrections to the theme's
+  styles, each explained there.
 """
 
 import re
@@ -23,9 +25,12 @@ from sphinx.application import Sphinx
 
 STATIC = Path(__file__).resolve().parent / "static"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-FONT_AWESOME_JS = re.compile(
-    r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*">'
-    r"</script>")
+# Changes to the written pages: (pattern, replacement); see the docstring.
+PAGE_FIXES = [
+    (re.compile(r'\s*<script defer src="[^"]*_static/scripts/'
+                r'fontawesome\.js[^"]*"></script>'), ""),
+    (re.compile(r'role="doc-biblioentry"'), 'role="listitem"'),
+]
 
 
 def _script_key(script: Any) -> tuple:
@@ -51,21 +56,23 @@ def tidy_scripts(app: Sphinx, pagename: str, templatename: str,
     context["script_files"][:] = kept
 
 
-def drop_font_awesome_js(app: Sphinx, exception: Exception | None) -> None:
-    """Remove the theme's Font Awesome script tag from the built pages.
+def fix_built_pages(app: Sphinx, exception: Exception | None) -> None:
+    """Apply PAGE_FIXES to every page written.
 
-    The tag comes from the theme's page template, out of reach of
-    `html-page-context`, so it is removed from the written files.
+    What they change comes from the theme's page template and from
+    docutils' HTML writer, out of reach of `html-page-context`, so the
+    written files are edited.
     """
     if exception is not None or app.builder.format != "html":
         return
     for page in Path(app.outdir).rglob("*.html"):
         if "_static" in page.relative_to(app.outdir).parts:
             continue
-        html = page.read_text(encoding="utf-8")
-        lighter = FONT_AWESOME_JS.sub("", html)
-        if lighter != html:
-            page.write_text(lighter, encoding="utf-8")
+        html = fixed = page.read_text(encoding="utf-8")
+        for pattern, replacement in PAGE_FIXES:
+            fixed = pattern.sub(replacement, fixed)
+        if fixed != html:
+            page.write_text(fixed, encoding="utf-8")
 
 
 def add_static_path(app: Sphinx) -> None:
@@ -78,5 +85,5 @@ def setup(app: Sphinx) -> dict:
     app.add_css_file("book_site.css")
     # A late priority, so that every other extension has added its scripts.
     app.connect("html-page-context", tidy_scripts, priority=900)
-    app.connect("build-finished", drop_font_awesome_js)
+    app.connect("build-finished", fix_built_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

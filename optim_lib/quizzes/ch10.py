@@ -1,41 +1,75 @@
-"""Questions for chapter 10, training a network.
-
-Written from `optim_lib.nn` before the chapter's text was final:
-compare with the chapter once it is written.
-"""
+"""Questions for chapter 10, training a network."""
 
 from optim_lib.quiz import Question
 
 QUESTIONS = [
     Question(
-        "Why not start a network with all weights equal to zero?",
-        ["All hidden units would compute the same thing and receive the "
-         "same gradient, so they would stay identical for ever",
-         "The loss is not defined at zero",
-         "The optimizers reject zero parameters",
-         "The gradient is infinite at zero"],
+        "A freshly initialised digit classifier (10 classes) gives every "
+        "class about the same small score. Near what value should its "
+        "cross-entropy loss start?",
+        ["ln 10 ≈ 2.303", "0", "10", "1/10"],
         answer=0,
-        why="Random initial weights break this symmetry. Their scale "
-            "matters too: √(2/fan_in) (He) keeps the signals of a ReLU "
-            "network from shrinking or growing layer by layer.",
+        why="Equal scores give every class probability 1/10, and the "
+            "loss is −ln(1/10) = ln 10. A start far above it (20, or "
+            "NaN) points to a bug or to large, confidently wrong "
+            "initial scores.",
         wrong=[None,
-               "Softmax cross-entropy is defined for any scores, zero "
-               "included.",
-               "Any finite values are valid parameters.",
-               "At zero the gradient is finite; the trouble is that it "
-               "is the same for every hidden unit."]),
+               "Loss 0 means probability one on the right label: a "
+               "perfect network, not a random one.",
+               "The loss is a minus log-probability, not a count of "
+               "classes.",
+               "1/10 is the probability of each class; the loss is "
+               "minus its logarithm."]),
     Question(
-        "The training loss keeps falling while the test loss has started "
-        "to rise. What is happening?",
-        ["Overfitting: the network learns the training examples rather "
-         "than what generalises",
+        "Backpropagation computes the gradient with respect to all 4,810 "
+        "weights. What does it cost?",
+        ["About two forward passes, whatever the number of parameters",
+         "Two forward passes per parameter, almost ten thousand",
+         "One forward pass per layer and per parameter",
+         "Nothing: it reuses the loss"],
+        answer=0,
+        why="The chain rule, organised from the logits back, takes one "
+            "matrix product per layer as large as the forward pass, so "
+            "no work is repeated. Central differences would need two "
+            "forward passes per parameter; they serve to check it.",
+        wrong=[None,
+               "That is the cost of a gradient by central differences.",
+               "Each layer's gradient takes one sweep back, shared by "
+               "all its parameters.",
+               "The backward sweep costs about as much as the forward "
+               "one."]),
+    Question(
+        "Before a long run, the network is trained on 20 images and "
+        "reaches a training loss near zero. What does that show?",
+        ["That the model, the loss and the optimizer wiring work; not "
+         "that the network will classify new images well",
+         "That the network is a good classifier",
+         "That the learning rate is right for the full data",
+         "Nothing: any network fits 20 images, broken or not"],
+        answer=0,
+        why="A network with thousands of parameters must be able to "
+            "memorise 20 images; if it cannot, something is broken. The "
+            "same network gets far fewer test images right than one "
+            "trained on all the data.",
+        wrong=[None,
+               "Memorising 20 images says little about new ones.",
+               "Full-batch steps on 20 images are a different problem "
+               "from minibatches on all the data.",
+               "A bug in the gradient, the loss or the wiring keeps the "
+               "loss from falling: that is what the check catches."]),
+    Question(
+        "The training loss keeps falling while the test loss stops "
+        "improving after about ten epochs. What follows?",
+        ["The network starts to memorise its training images; an "
+         "optimizer that drives the training loss lower need not give "
+         "a better classifier",
          "The learning rate is too small",
          "The gradient has a bug",
          "Training has diverged"],
         answer=0,
-        why="The test set is only evaluated, never trained on, so it "
-            "shows what the network does on new data. Stopping earlier "
-            "or weight decay help.",
+        why="An optimizer controls the training loss. The test set is "
+            "never trained on; how well the network does there also "
+            "depends on the data, the model and luck.",
         wrong=[None,
                "A small learning rate slows both curves; it does not "
                "make them part.",
@@ -43,35 +77,22 @@ QUESTIONS = [
                "falling.",
                "A diverged run has a NaN or exploding training loss."]),
     Question(
-        "How many extra numbers does Adam store for a network with P "
-        "parameters, compared with plain SGD?",
-        ["2P: m_t and v_t, one of each per parameter",
-         "P",
-         "None",
-         "P²"],
+        "Every optimizer is trained at learning rates from 10⁻⁴ to 10. "
+        "What does the sweep show?",
+        ["The learning rate matters more than the optimizer, and the good "
+         "rates of SGD and of Adam differ by a factor of about a hundred",
+         "Adam works well at any learning rate",
+         "SGD and Adam share the same best learning rate",
+         "The choice of optimizer matters more than the learning rate"],
         answer=0,
-        why="Adam keeps two averages per parameter (three with "
-            "AMSGrad); SGD with momentum keeps one buffer; plain SGD "
-            "keeps none.",
+        why="Any optimizer at a bad rate is far worse than any at a good "
+            "one. Adam's η is about a distance per weight, SGD's a "
+            "multiplier of a small gradient, so a rate carried from one "
+            "to the other is off by two decades.",
         wrong=[None,
-               "That is SGD with momentum, or RMSProp.",
-               "That is plain SGD.",
-               "The state is per parameter, never a matrix over pairs of "
-               "parameters."]),
-    Question(
-        "After a few steps the loss becomes NaN. What is the first thing "
-        "to try?",
-        ["Lower the learning rate, or clip the gradient's norm",
-         "Raise the learning rate",
-         "Train for more epochs",
-         "Use a smaller test set"],
-        answer=0,
-        why="A loss that blows up is the divergence of chapter 4, found "
-            "by experiment. Clipping caps a rare huge gradient without "
-            "changing its direction.",
-        wrong=[None,
-               "That makes divergence more likely.",
-               "Once the loss is NaN, more steps cannot help.",
-               "The test set is never trained on; it cannot cause "
-               "divergence."]),
+               "Adam succeeds at only some rates of the grid; its "
+               "reputation comes from a default rate that suits many "
+               "networks.",
+               "Their best rates differ by about a hundred.",
+               "At their best rates all six reach similar losses."]),
 ]
