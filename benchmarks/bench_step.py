@@ -6,9 +6,11 @@ Run it with a Python that has torch (`pip install torch==2.13.0`);
 without torch it times optim_lib alone and says so. For SGD with
 momentum and for Adam on `size` float64 parameters it prints the median
 time of one step of: torch.optim (in place, as PyTorch works), optim_lib
-(pure: new arrays, inputs unchanged) and a naive pure numpy version
-written as whole-array expressions; then the ratios to torch, and what
-the check for NaN and infinite gradients costs.
+(pure: new arrays, inputs unchanged), optim_lib without its check for
+NaN and infinite gradients, optim_lib without reusing dropped arrays,
+and a naive pure numpy version written as whole-array expressions; the
+ratios to torch; and the page faults per step (fresh memory pages the
+kernel had to fill with zeros).
 
 The steps are timed in turn (torch, optim_lib, naive, ...) so that a
 busy machine slows all of them alike; the medians of many repeats are
@@ -45,12 +47,16 @@ LR, MOMENTUM = 1e-3, 0.9
 CHECK = _tree.all_finite
 
 
-def ours(opt, params, grads, check=True):
+def ours(opt, params, grads, check=True, reuse=True):
     """A step function that keeps optim_lib's (params, state) going.
 
     check=False times the step without its test for NaN and infinite
-    gradients, to show what that test costs.
+    gradients, reuse=False without reusing the memory of arrays that
+    nobody holds any more (see optim_lib._tree.Recycler), to show what
+    each costs or saves.
     """
+    if not reuse:
+        opt._arrays = _tree.Recycler(generations=0)
     box = [params, opt.init(params)]
     test = _tree.all_finite if check else (lambda g: True)
 
@@ -145,6 +151,7 @@ def main():
     for name, (make, naive) in setups.items():
         steps = {"optim_lib": ours(make(), params, grads),
                  "  no check": ours(make(), params, grads, check=False),
+                 "  no reuse": ours(make(), params, grads, reuse=False),
                  "naive numpy": naive(params, grads)}
         if torch is not None:
             steps["torch.optim"] = torch_step(name, params, grads)

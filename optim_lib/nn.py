@@ -8,7 +8,8 @@ X (n rows, one example each) to class scores, the *logits*:
 with φ the nonlinearity (ReLU or tanh) after every layer but the last.
 The loss is the softmax cross-entropy, averaged over the batch:
 
-    p_{ik} = exp(z_{ik}) / Σ_j exp(z_{ij}),   f(θ) = −(1/n) Σ_i log p_{i,y_i}.
+    p_{ik} = exp(z_{ik}) / Σ_j exp(z_{ij}),
+    f(θ) = −(1/n) Σ_i log p_{i,y_i}.
 
 The parameters θ are a dict {"W1", "b1", ..., "WL", "bL"} of arrays,
 the form every optimizer of `optim_lib.optimizers` takes. The gradient

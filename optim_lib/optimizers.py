@@ -402,7 +402,7 @@ class Adam(_Optimizer):
         g_t ← g_t + λ θ_{t-1}                       (if λ > 0)
         m_t = β₁ m_{t-1} + (1 − β₁) g_t
         v_t = β₂ v_{t-1} + (1 − β₂) g_t²
-        v_t ← max(v_max, v_t) =: v_max              (AMSGrad)
+        v_max,t = max(v_max,t-1, v_t), used as v_t below   (AMSGrad)
         m̂_t = m_t / (1 − β₁ᵗ),   v̂_t = v_t / (1 − β₂ᵗ)
         θ_t = θ_{t-1} − η m̂_t / (√v̂_t + ε)
 

@@ -128,7 +128,7 @@ def _question_html(number: int, q: Question) -> str:
     items = "\n".join(f"<li>{_inline(choice)}</li>" for choice in q.choices)
     letter = LETTERS[q.answer]
     return (
-        f'<div class="quiz-question">\n'
+        f'<div class="quiz-question" style="margin-bottom: 1.5em">\n'
         f"<p><strong>Question {number}.</strong> {_inline(q.prompt)}</p>\n"
         f'<ol type="A">\n{items}\n</ol>\n'
         f"<details>\n<summary>Show the answer to question {number}"

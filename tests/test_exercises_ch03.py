@@ -1,6 +1,8 @@
 """Tests for the chapter 3 checker: the reference passes, and each
 typical mistake in a numerical gradient gets its own explanation."""
 
+import doctest
+
 import numpy as np
 
 from optim_lib import gradcheck
@@ -102,3 +104,7 @@ def test_integer_params_are_explained():
 
     message = ch03.check_numerical_gradient(no_float).message
     assert "integer" in message and "dtype=float" in message
+
+
+def test_the_examples_in_the_docstrings_run():
+    assert doctest.testmod(ch03).failed == 0

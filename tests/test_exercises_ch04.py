@@ -1,6 +1,8 @@
 """Tests for the chapter 4 checker: it passes the reference, and names
 the first thing a typical wrong answer gets wrong."""
 
+import doctest
+
 import numpy as np
 import pytest
 
@@ -94,3 +96,7 @@ def test_a_malformed_result_is_described(result, word):
         return result
 
     assert word in ch04.check_descend(wrong).message
+
+
+def test_the_examples_in_the_docstrings_run():
+    assert doctest.testmod(ch04).failed == 0

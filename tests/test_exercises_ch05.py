@@ -1,6 +1,8 @@
 """Tests for the chapter 5 checker: the reference passes, and the usual
 ways to get an epoch of minibatches wrong are each named."""
 
+import doctest
+
 import numpy as np
 
 from optim_lib.exercises import ch05
@@ -86,3 +88,7 @@ def test_float_indices_are_named():
                                                           rng)]
 
     assert "integer indices" in ch05.check_minibatches(floats).message
+
+
+def test_the_examples_in_the_docstrings_run():
+    assert doctest.testmod(ch05).failed == 0

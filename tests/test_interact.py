@@ -93,3 +93,10 @@ def test_controls_rejects_a_malformed_slider():
 def test_controls_needs_a_slider():
     with pytest.raises(ValueError, match="at least one slider"):
         interact.controls(draw_line)
+
+
+def test_every_player_button_has_an_icon_drawn_inline():
+    html = line_player().data
+    buttons = re.findall(r"<button.*?</button>", html, flags=re.S)
+    assert len(buttons) == 9
+    assert all("<svg" in button for button in buttons)

@@ -100,6 +100,8 @@ def open_page(browser, base_url: str, name: str, query: str = "") -> Visit:
     url = f"{base_url}{name}.html{query}"
     context = browser.new_context(viewport={"width": 1280, "height": 900},
                                   service_workers="block")
+    # Generous: a busy machine typesets a long chapter's math slowly.
+    context.set_default_timeout(60_000)
     page = context.new_page()
     visit = Visit(name=name, url=url, page=page, base_url=base_url)
 

@@ -140,7 +140,8 @@ def up_to_date(nb, number: str) -> bool:
     wanted = quiz_cells(number)
     first = next((c for c in nb.cells if c.cell_type == "code"), None)
     return (len(current) == 2 and nb.cells[-2:] == current
-            and [c.source for c in current] == [c.source for c in wanted]
+            and [(c.source, c.metadata) for c in current]
+            == [(c.source, c.metadata) for c in wanted]
             and first is not None
             and add_import(first.source) == first.source)
 

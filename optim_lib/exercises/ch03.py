@@ -23,7 +23,12 @@ NumericalGradient = Callable[[LossFn, NDArray, float], NDArray]
 
 
 def cubic(theta: NDArray) -> float:
-    """f(θ) = θ₀³ + 2θ₀θ₁ + θ₁²: curved enough that h matters."""
+    """f(θ) = θ₀³ + 2θ₀θ₁ + θ₁²: curved enough that h matters.
+
+    Example:
+        >>> cubic(np.array([1.0, -2.0]))
+        1.0
+    """
     return float(theta[0] ** 3 + 2 * theta[0] * theta[1] + theta[1] ** 2)
 
 
