@@ -165,7 +165,8 @@ def size_table(rows: dict[str, dict[str, int]]) -> str:
     """A plain-text table of page sizes in kB, largest page first."""
     columns = ["html", "images", "scripts, styles, fonts"]
     widths = [max(len(column), 9) for column in columns]
-    header = f"{'page':<28}" + "".join(
+    name_width = max(len(page) for page in rows) + 2
+    header = f"{'page':<{name_width}}" + "".join(
         f"  {column:>{width}}" for column, width in zip(columns, widths))
     lines = [header + f"  {'total':>9}", "-" * (len(header) + 11)]
     ordered = sorted(rows.items(), key=lambda item: -sum(item[1].values()))
@@ -173,7 +174,7 @@ def size_table(rows: dict[str, dict[str, int]]) -> str:
         cells = "".join(f"  {sizes.get(column, 0) / 1e3:>{width - 3}.1f} kB"
                         for column, width in zip(columns, widths))
         total = sum(sizes.values()) / 1e3
-        lines.append(f"{page:<28}{cells}  {total:>6.1f} kB")
+        lines.append(f"{page:<{name_width}}{cells}  {total:>6.1f} kB")
     lines.append("kB = 1000 bytes. Not counted: the MathJax files under "
                  "_static/mathjax/, shared by every page.")
     return "\n".join(lines) + "\n"

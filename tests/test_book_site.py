@@ -75,5 +75,6 @@ def test_fix_built_pages_leaves_a_failed_build_alone(tmp_path):
     assert page.read_text() == before
 
 
-def test_stylesheet_is_where_setup_serves_it_from():
+def test_static_files_are_where_setup_serves_them_from():
     assert (book_site.STATIC / "book_site.css").is_file()
+    assert (book_site.STATIC / "book_site.js").is_file()

@@ -26,16 +26,15 @@ pytestmark = pytest.mark.browser
 
 PAGES = site.site_pages()
 
-# Console errors that do not affect a reader, each with the reason.
+# Console errors that do not affect a reader: pattern -> reason.
 HARMLESS_CONSOLE_ERRORS = {
-    # A request to another site was aborted on purpose by these tests;
-    # test_no_request_leaves_localhost reports it by its URL.
     r"Failed to load resource: net::ERR_BLOCKED_BY_CLIENT":
-        "blocked by the test itself; reported by the request check",
+        "a request to another site that these tests aborted on purpose; "
+        "test_no_request_leaves_localhost reports it with its URL",
 }
 
 # Only these axe impacts fail a page; "moderate" and "minor" findings
-# are printed but tolerated.
+# (such as the sidebar logo outside a landmark) are tolerated.
 FAILING_IMPACTS = ("serious", "critical")
 
 
@@ -523,6 +522,19 @@ def test_page_offers_the_book_features(site_dir, name):
     missing = [feature for feature, pattern in expected.items()
                if not re.search(pattern, html)]
     assert not missing, f"{name} lacks: {missing}"
+
+
+@pytest.mark.parametrize("name", TOC_PAGES)
+def test_no_dead_widget_views(site_dir, name):
+    """No saved ipywidgets view or state reaches the page.
+
+    Without a kernel it could only draw controls that do nothing: such
+    cells are tagged remove-output, and an animation player stands in.
+    """
+    html = (site_dir / f"{name}.html").read_text(encoding="utf-8")
+    for mime in ("widget-view+json", "widget-state+json"):
+        assert f"application/vnd.jupyter.{mime}" not in html, (
+            f"{name} carries a saved widget ({mime})")
 
 
 def test_every_toc_page_was_built(site_dir):

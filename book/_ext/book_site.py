@@ -14,7 +14,8 @@ Loaded from `_config.yml` (sphinx.local_extensions). On every page it
   in a `role="list"`, which then has no items (axe-core:
   aria-required-children, critical); `listitem` is the role to use;
 - adds `static/book_site.css`, the book's few corrections to the theme's
-  styles, each explained there.
+  styles, and `static/book_site.js`, which lets the keyboard scroll wide
+  code in a solution once it is opened; each explains itself.
 """
 
 import re
@@ -76,13 +77,14 @@ def fix_built_pages(app: Sphinx, exception: Exception | None) -> None:
 
 
 def add_static_path(app: Sphinx) -> None:
-    """Serve this extension's stylesheet with the theme's files."""
+    """Serve this extension's files with the theme's."""
     app.config.html_static_path.append(str(STATIC))
 
 
 def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", add_static_path)
     app.add_css_file("book_site.css")
+    app.add_js_file("book_site.js", loading_method="defer")
     # A late priority, so that every other extension has added its scripts.
     app.connect("html-page-context", tidy_scripts, priority=900)
     app.connect("build-finished", fix_built_pages)
