@@ -358,18 +358,18 @@ def _rotation(angle: float) -> NDArray:
 class Quadratic(Problem):
     """A convex quadratic bowl, the model of every smooth minimum.
 
-        f(θ) = ½ (θ − θ*)ᵀ A (θ − θ*),   ∇f(θ) = A (θ − θ*),   ∇²f = A
+        f(θ) = ½ (θ − θ*)ᵀ H (θ − θ*),   ∇f(θ) = H (θ − θ*),   ∇²f = H
 
-    with A symmetric positive definite. Its eigenvalues λᵢ are the
+    with the Hessian H symmetric positive definite. Its eigenvalues λᵢ are the
     curvatures along its axes; the condition number κ = λ_max / λ_min says
     how stretched the bowl is.
 
     Args:
-        hessian: the matrix A, shape (d, d), symmetric positive definite.
+        hessian: the matrix H, shape (d, d), symmetric positive definite.
         minimum: the minimiser θ*, shape (d,); zeros if None.
 
     Raises:
-        ValueError: if A is not square, not symmetric or not positive
+        ValueError: if H is not square, not symmetric or not positive
             definite, or `minimum` has the wrong shape.
 
     Example:
@@ -414,7 +414,7 @@ class Quadratic(Problem):
     def from_eigenvalues(cls, eigenvalues: ArrayLike, *, angle: float = 0.0,
                          rng: np.random.Generator | None = None,
                          minimum: ArrayLike | None = None) -> Quadratic:
-        """A = Q diag(λ) Qᵀ from curvatures λᵢ and a rotation Q.
+        """H = Q diag(λᵢ) Qᵀ from curvatures λᵢ and a rotation Q.
 
         Args:
             eigenvalues: the λᵢ, all > 0; their count is d.
@@ -451,17 +451,17 @@ class Quadratic(Problem):
                               rng: np.random.Generator | None = None,
                               minimum: ArrayLike | None = None
                               ) -> Quadratic:
-        """A bowl with condition number κ and largest curvature L.
+        """A bowl with condition number κ and largest curvature λ_max.
 
-        The eigenvalues are spaced geometrically from L/κ up to L, so
-        with the default L = 1 every κ is stable for step sizes η < 2.
-        For d = 2 and angle 0, θ₁ is the flat axis (λ = L/κ) and θ₂ the
-        steep one (λ = L).
+        The eigenvalues are spaced geometrically from λ_max/κ up to
+        λ_max, so with the default λ_max = 1 every κ is stable for step
+        sizes η < 2. For d = 2 and angle 0, θ₁ is the flat axis
+        (λ_min = λ_max/κ) and θ₂ the steep one (λ_max).
 
         Args:
             kappa: κ = λ_max / λ_min, at least 1.
             dim: d, at least 1 (κ must be 1 when d = 1).
-            largest: L = λ_max, > 0.
+            largest: λ_max, > 0.
             angle, rng, minimum: as in `from_eigenvalues`.
 
         Raises:

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
 
 BOOK = Path(__file__).resolve().parent.parent / "book"
@@ -30,12 +31,16 @@ def course() -> dict:
     """The namespace left by running course.md's cells in book/."""
     namespace: dict = {}
     here = Path.cwd()
-    try:
-        os.chdir(BOOK)
-        for source in code_cells("course.md"):
-            exec(compile(source, "course.md", "exec"), namespace)
-    finally:
-        os.chdir(here)
+
+    # The page sets numpy's print options for its reader; keep them from
+    # leaking into the tests that run after this one in the same process.
+    with np.printoptions():
+        try:
+            os.chdir(BOOK)
+            for source in code_cells("course.md"):
+                exec(compile(source, "course.md", "exec"), namespace)
+        finally:
+            os.chdir(here)
     return namespace
 
 

@@ -23,7 +23,7 @@ def test_reference_matches_hand_computed_steps():
     params, buf = ch06.momentum_step(params, grads, buf, lr=0.5,
                                      momentum=0.9, nesterov=True)
     np.testing.assert_allclose(buf, 1.9 * grads)
-    # θ_2 = θ_1 − η (g + β b_2) = θ_1 − 0.5 · 2.71 g
+    # θ_2 = θ_1 − η (g + μ b_2) = θ_1 − 0.5 · 2.71 g
     np.testing.assert_allclose(params, [-0.5 - 1.355, 1.0 + 2.71])
 
 
@@ -54,15 +54,15 @@ def test_the_learning_rate_inside_the_buffer_is_named():
         sutskever).message
 
 
-def test_a_buffer_without_beta_is_caught_at_step_2():
-    def no_beta(params, grads, buf, lr, momentum, nesterov=False):
+def test_a_buffer_without_mu_is_caught_at_step_2():
+    def no_mu(params, grads, buf, lr, momentum, nesterov=False):
         buf = buf + grads
         return params - lr * buf, buf
 
-    message = ch06.check_momentum_step(no_beta).message
+    message = ch06.check_momentum_step(no_mu).message
     assert message.startswith("after step 2 your momentum buffer should "
-                              "be β·b_1 + g_2")
-    assert "multiply it by β" in message
+                              "be μ·b_1 + g_2")
+    assert "multiply it by μ" in message
 
 
 def test_an_unnamed_wrong_buffer_names_the_index():

@@ -8,11 +8,11 @@ The learner writes one step in PyTorch's form,
 with `buf` the momentum buffer b_{t-1} before the step (zeros before
 the first step):
 
-    b_t = β b_{t-1} + g_t
+    b_t = μ b_{t-1} + g_t
     θ_t = θ_{t-1} − η b_t                 (heavy ball)
-    θ_t = θ_{t-1} − η (g_t + β b_t)       (nesterov=True)
+    θ_t = θ_{t-1} − η (g_t + μ b_t)       (nesterov=True)
 
-η is `lr` and β is `momentum`. The checker runs a few steps against the
+η is `lr` and μ is `momentum`. The checker runs a few steps against the
 reference below and, when a number is wrong, tries the usual slips (the
 exponential-average buffer, η inside the buffer, ...) to name the one
 that was made.
@@ -39,14 +39,14 @@ def momentum_step(params: NDArray, grads: NDArray, buf: NDArray,
                   ) -> tuple[NDArray, NDArray]:
     """The reference: one step of SGD with momentum, as in torch.optim.
 
-        b_t = β b_{t-1} + g_t
-        θ_t = θ_{t-1} − η b_t,  or  θ_t = θ_{t-1} − η (g_t + β b_t)
+        b_t = μ b_{t-1} + g_t
+        θ_t = θ_{t-1} − η b_t,  or  θ_t = θ_{t-1} − η (g_t + μ b_t)
 
     Args:
         params, grads, buf: θ_{t-1}, g_t and b_{t-1} (zeros at first).
         lr: the learning rate η.
-        momentum: the momentum coefficient β.
-        nesterov: take Nesterov's step, η (g_t + β b_t).
+        momentum: the momentum coefficient μ.
+        nesterov: take Nesterov's step, η (g_t + μ b_t).
 
     Returns:
         (θ_t, b_t) as new arrays.
@@ -63,17 +63,17 @@ def momentum_step(params: NDArray, grads: NDArray, buf: NDArray,
 def _buffer_slip(got: NDArray, grads: NDArray, buf: NDArray,
                  hyper: dict) -> str | None:
     """Name the slip that gives the buffer `got`, if one does."""
-    lr, beta = hyper["lr"], hyper["momentum"]
+    lr, mu = hyper["lr"], hyper["momentum"]
     slips = {
-        "that is the exponential average β·b + (1 − β)·g; PyTorch's "
-        "buffer adds the whole gradient: b_t = β·b_{t-1} + g_t":
-            beta * buf + (1 - beta) * grads,
+        "that is the exponential average μ·b + (1 − μ)·g; PyTorch's "
+        "buffer adds the whole gradient: b_t = μ·b_{t-1} + g_t":
+            mu * buf + (1 - mu) * grads,
         "you multiplied the gradient by η inside the buffer (the form of "
-        "Sutskever et al.); keep η out: b_t = β·b_{t-1} + g_t":
-            beta * buf + lr * grads,
-        "your buffer forgets the past: multiply b_{t-1} by β and add g_t":
+        "Sutskever et al.); keep η out: b_t = μ·b_{t-1} + g_t":
+            mu * buf + lr * grads,
+        "your buffer forgets the past: multiply b_{t-1} by μ and add g_t":
             grads,
-        "your buffer keeps all of b_{t-1}: multiply it by β before "
+        "your buffer keeps all of b_{t-1}: multiply it by μ before "
         "adding g_t":
             buf + grads,
     }
@@ -86,19 +86,19 @@ def _buffer_slip(got: NDArray, grads: NDArray, buf: NDArray,
 def _params_slip(got: NDArray, params: NDArray, grads: NDArray,
                  buf: NDArray, hyper: dict) -> str | None:
     """Name the slip that gives the parameters `got`, if one does."""
-    lr, beta = hyper["lr"], hyper["momentum"]
-    new_buf = beta * buf + grads
+    lr, mu = hyper["lr"], hyper["momentum"]
+    new_buf = mu * buf + grads
     plain = params - lr * new_buf
-    nesterov = params - lr * (grads + beta * new_buf)
+    nesterov = params - lr * (grads + mu * new_buf)
     if first_difference(got, 2 * params - plain) is None or \
             first_difference(got, 2 * params - nesterov) is None:
         return "your step goes uphill: subtract η times the direction"
     if hyper["nesterov"] and first_difference(got, plain) is None:
-        return ("with nesterov=True the step is η·(g_t + β·b_t), not "
-                "η·b_t: Nesterov steps along the gradient plus β times "
+        return ("with nesterov=True the step is η·(g_t + μ·b_t), not "
+                "η·b_t: Nesterov steps along the gradient plus μ times "
                 "the new buffer")
     if not hyper["nesterov"] and first_difference(got, nesterov) is None:
-        return ("you took Nesterov's step η·(g_t + β·b_t); with "
+        return ("you took Nesterov's step η·(g_t + μ·b_t); with "
                 "nesterov=False the step is η·b_t")
     if first_difference(got, params - lr * grads) is None:
         return ("your parameters moved by η·g_t only: step along the "
@@ -128,7 +128,7 @@ def _buffer_message(t: int, got: NDArray, want: NDArray, grads: NDArray,
     if diff is None:
         return None
     expected = ("equal the gradient g_1" if t == 1 else
-                f"be β·b_{t - 1} + g_{t}")
+                f"be μ·b_{t - 1} + g_{t}")
     where = f"after step {t} your momentum buffer should {expected}; "
     slip = _buffer_slip(got, grads, buf, hyper)
     return where + (slip if slip is not None else diff)

@@ -36,7 +36,7 @@ QUESTIONS = [
                "blows up.",
                "Beyond 2/λ_max the error grows at every step."]),
     Question(
-        "With λ = 20 and η = 0.095, what happens to the residual r of "
+        "With λ_max = 20 and η = 0.095, what happens to the residual r of "
         "the chapter's loss?",
         ["It shrinks by 0.9 per step, keeping its sign",
          "It flips sign at every step and shrinks only by a factor 0.9: "
@@ -44,13 +44,13 @@ QUESTIONS = [
          "It grows: the run diverges",
          "It is zero after one step"],
         answer=1,
-        why="r is multiplied by 1 − ηλ = 1 − 1.9 = −0.9: the walk jumps "
+        why="r is multiplied by 1 − ηλ_max = 1 − 1.9 = −0.9: the walk jumps "
             "across the valley and lands almost as far on the other "
             "side.",
-        wrong=["That is η = 0.005, where 1 − ηλ = +0.9.",
+        wrong=["That is η = 0.005, where 1 − ηλ_max = +0.9.",
                None,
-               "η = 0.095 is still below 2/λ = 0.1.",
-               "That is η = 1/λ = 0.05."]),
+               "η = 0.095 is still below 2/λ_max = 0.1.",
+               "That is η = 1/λ_max = 0.05."]),
     Question(
         "At its best fixed learning rate, gradient descent shrinks the "
         "error by (κ − 1)/(κ + 1) per step. If the condition number κ "
@@ -65,18 +65,18 @@ QUESTIONS = [
                "A more stretched bowl is slower.",
                "The count grows like κ, not κ²."]),
     Question(
-        "What does the learning rate η = 1/λ do to the error component "
-        "along an eigenvector with eigenvalue λ?",
+        "What does the learning rate η = 1/λᵢ do to the error component "
+        "along an eigenvector with eigenvalue λᵢ?",
         ["Removes it in one step",
          "Halves it every step",
          "Leaves it unchanged",
          "Doubles it"],
         answer=0,
-        why="The component is multiplied by 1 − ηλ = 0. With one curved "
+        why="The component is multiplied by 1 − ηλᵢ = 0. With one curved "
             "direction, as in chapter 1's loss, that solves the problem "
             "in one step; with several it can only do so for one.",
         wrong=[None,
-               "The factor is 1 − ηλ = 0, not 1/2.",
+               "The factor is 1 − ηλᵢ = 0, not 1/2.",
                "That is η = 0.",
-               "That would need 1 − ηλ = 2, a negative η."]),
+               "That would need 1 − ηλᵢ = 2, a negative η."]),
 ]

@@ -21,8 +21,8 @@ QUESTIONS = [
                "The gradient g_t is taken at θ_{t−1}, the current "
                "point."]),
     Question(
-        "On a quadratic, the heavy ball's error along one eigenvalue "
-        "shrinks by the larger root of z² − (1 + μ − ηλ)z + μ = 0. Why "
+        "On a quadratic, the heavy ball's error along one eigenvalue λᵢ "
+        "shrinks by the larger root of z² − (1 + μ − ηλᵢ)z + μ = 0. Why "
         "can its rate never beat √μ?",
         ["The roots multiply to μ, so the larger has modulus at least "
          "√μ",
@@ -33,7 +33,7 @@ QUESTIONS = [
         why="z₁z₂ = μ, so max(|z₁|, |z₂|)² ≥ μ. Too much momentum "
             "raises this floor: the ball keeps swinging.",
         wrong=[None,
-               "Their sum is 1 + μ − ηλ; their product is μ.",
+               "Their sum is 1 + μ − ηλᵢ; their product is μ.",
                "Any 0 ≤ μ < 1 can converge.",
                "The floor is on the rate, not on η."]),
     Question(
@@ -52,9 +52,9 @@ QUESTIONS = [
     Question(
         "For which η does the heavy ball converge on a quadratic, with "
         "0 ≤ μ < 1?",
-        ["0 < ηλ < 2(1 + μ) for every eigenvalue λ",
-         "0 < ηλ < 2 for every eigenvalue λ, as for gradient descent",
-         "0 < ηλ < 2μ",
+        ["0 < ηλᵢ < 2(1 + μ) for every eigenvalue λᵢ",
+         "0 < ηλᵢ < 2 for every eigenvalue λᵢ, as for gradient descent",
+         "0 < ηλᵢ < 2μ",
          "Any η > 0"],
         answer=0,
         why="Both roots lie inside the unit circle exactly then: "
