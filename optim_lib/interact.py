@@ -42,7 +42,8 @@ def _icon(shapes: list[str]) -> str:
             f"{polygons}</svg>")
 
 
-_CDN_STYLESHEET = re.compile(r'<link rel="stylesheet"\s+href="https?://[^"]*">')
+_CDN_STYLESHEET = re.compile(
+    r'<link rel="stylesheet"\s+href="https?://[^"]*">')
 _RANDOM_ID = re.compile(r"[0-9a-f]{32}")
 
 
