@@ -23,8 +23,9 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import NDArray
 
-from optim_lib.exercises.feedback import (Feedback, first_difference,
-                                          run_checks)
+from optim_lib.exercises.feedback import (Feedback, call_on_copies,
+                                          first_difference, matching_slip,
+                                          run_checks, unchanged_inputs)
 
 Step = Callable[..., tuple[NDArray, NDArray]]
 LR, MOMENTUM = 0.05, 0.9
@@ -77,10 +78,7 @@ def _buffer_slip(got: NDArray, grads: NDArray, buf: NDArray,
         "adding g_t":
             buf + grads,
     }
-    for message, wrong in slips.items():
-        if first_difference(got, wrong) is None:
-            return message
-    return None
+    return matching_slip(got, slips)
 
 
 def _params_slip(got: NDArray, params: NDArray, grads: NDArray,
@@ -106,21 +104,6 @@ def _params_slip(got: NDArray, params: NDArray, grads: NDArray,
     return None
 
 
-def _call(step: Step, params: NDArray, grads: NDArray, buf: NDArray,
-          hyper: dict) -> tuple[NDArray, NDArray]:
-    """Call the learner's step on copies; complain about a bad result."""
-    result = step(params.copy(), grads.copy(), buf.copy(), **hyper)
-    if not (isinstance(result, tuple) and len(result) == 2):
-        raise _WrongShape("your function should return a tuple "
-                          "(params, buf) of two arrays; it returned "
-                          f"{type(result).__name__}")
-    return tuple(np.asarray(part, dtype=float) for part in result)
-
-
-class _WrongShape(Exception):
-    """The learner's result is not (params, buf)."""
-
-
 def _buffer_message(t: int, got: NDArray, want: NDArray, grads: NDArray,
                     buf: NDArray, hyper: dict) -> str | None:
     """Say what is wrong with b_t, naming the likely slip."""
@@ -142,10 +125,8 @@ def _steps_check(step: Step, steps: int, hyper: dict
     def check() -> str | None:
         params, buf = PARAMS.copy(), np.zeros(3)
         for t, grads in enumerate(GRADS[:steps], start=1):
-            try:
-                got = _call(step, params, grads, buf, hyper)
-            except _WrongShape as error:
-                return str(error)
+            got = call_on_copies(step, params, grads, buf,
+                                 returns=("params", "buf"), **hyper)
             want = momentum_step(params, grads, buf, **hyper)
 
             problem = _buffer_message(t, got[1], want[1], grads, buf, hyper)
@@ -163,24 +144,6 @@ def _steps_check(step: Step, steps: int, hyper: dict
     return check
 
 
-def _no_mutation(step: Step, hyper: dict) -> Callable[[], str | None]:
-    """A check that the learner's function leaves its inputs alone."""
-
-    def check() -> str | None:
-        params, grads, buf = PARAMS.copy(), GRADS[1].copy(), np.ones(3)
-        step(params, grads, buf, **hyper)
-        for name, array, before in (("params", params, PARAMS),
-                                    ("grads", grads, GRADS[1]),
-                                    ("buf", buf, np.ones(3))):
-            if not np.array_equal(array, before):
-                return (f"your function changed the array `{name}` it was "
-                        "given; return new arrays instead (write "
-                        "`buf = ...`, not `buf *= ...` or `buf[:] = ...`)")
-        return None
-
-    return check
-
-
 def check_momentum_step(step: Step) -> Feedback:
     """Check one step of SGD with momentum against PyTorch's rule.
 
@@ -193,9 +156,11 @@ def check_momentum_step(step: Step) -> Feedback:
     """
     heavy = dict(lr=LR, momentum=MOMENTUM, nesterov=False)
     nesterov = dict(lr=LR, momentum=MOMENTUM, nesterov=True)
+    inputs = dict(params=PARAMS, grads=GRADS[1], buf=np.ones(3))
+    hint = "write `buf = ...`, not `buf *= ...` or `buf[:] = ...`"
     return run_checks([
         _steps_check(step, 1, heavy),
         _steps_check(step, 3, heavy),
         _steps_check(step, 3, nesterov),
-        _no_mutation(step, heavy),
+        unchanged_inputs(step, inputs, hint, **heavy),
     ])

@@ -22,8 +22,9 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import NDArray
 
-from optim_lib.exercises.feedback import (Feedback, first_difference,
-                                          run_checks)
+from optim_lib.exercises.feedback import (Feedback, call_on_copies,
+                                          first_difference, matching_slip,
+                                          run_checks, unchanged_inputs)
 
 Step = Callable[..., tuple[NDArray, NDArray]]
 
@@ -103,10 +104,7 @@ def _v_slip(got: NDArray, grads: NDArray, v: NDArray, hyper: dict
             (1 - alpha) * v + alpha * grads ** 2
         slips["your v forgets all of the past; keep α·v_{t-1}"] = \
             (1 - alpha) * grads ** 2
-    for message, wrong in slips.items():
-        if first_difference(got, wrong) is None:
-            return message
-    return None
+    return matching_slip(got, slips)
 
 
 def _params_slip(got: NDArray, params: NDArray, grads: NDArray,
@@ -132,25 +130,7 @@ def _params_slip(got: NDArray, params: NDArray, grads: NDArray,
             "coordinate i divides by its own √v_t[i] + ε":
                 params - lr * grads / (np.sqrt(np.sum(v_new)) + eps),
         }
-    for message, wrong in slips.items():
-        if first_difference(got, wrong, rtol=1e-7, atol=1e-12) is None:
-            return message
-    return None
-
-
-class _WrongShape(Exception):
-    """The learner's result is not (params, v)."""
-
-
-def _call(step: Step, params: NDArray, grads: NDArray, v: NDArray,
-          hyper: dict) -> tuple[NDArray, NDArray]:
-    """Call the learner's step on copies; complain about a bad result."""
-    result = step(params.copy(), grads.copy(), v.copy(), **hyper)
-    if not (isinstance(result, tuple) and len(result) == 2):
-        raise _WrongShape("your function should return a tuple "
-                          "(params, v) of two arrays; it returned "
-                          f"{type(result).__name__}")
-    return tuple(np.asarray(part, dtype=float) for part in result)
+    return matching_slip(got, slips, rtol=1e-7, atol=1e-12)
 
 
 def _steps_check(step: Step, reference: Step, rule: str, hyper: dict
@@ -160,10 +140,8 @@ def _steps_check(step: Step, reference: Step, rule: str, hyper: dict
     def check() -> str | None:
         params, v = PARAMS.copy(), np.zeros(3)
         for t, grads in enumerate(GRADS, start=1):
-            try:
-                got = _call(step, params, grads, v, hyper)
-            except _WrongShape as error:
-                return str(error)
+            got = call_on_copies(step, params, grads, v,
+                                 returns=("params", "v"), **hyper)
             want = reference(params, grads, v, **hyper)
 
             diff = first_difference(got[1], want[1])
@@ -186,20 +164,9 @@ def _steps_check(step: Step, reference: Step, rule: str, hyper: dict
 
 def _no_mutation(step: Step, hyper: dict) -> Callable[[], str | None]:
     """A check that the learner's function leaves its inputs alone."""
-
-    def check() -> str | None:
-        params, grads, v = PARAMS.copy(), GRADS[1].copy(), np.ones(3)
-        step(params, grads, v, **hyper)
-        for name, array, before in (("params", params, PARAMS),
-                                    ("grads", grads, GRADS[1]),
-                                    ("v", v, np.ones(3))):
-            if not np.array_equal(array, before):
-                return (f"your function changed the array `{name}` it was "
-                        "given; return new arrays instead (write "
-                        "`v = v + ...`, not `v += ...` or `v[:] = ...`)")
-        return None
-
-    return check
+    inputs = dict(params=PARAMS, grads=GRADS[1], v=np.ones(3))
+    hint = "write `v = v + ...`, not `v += ...` or `v[:] = ...`"
+    return unchanged_inputs(step, inputs, hint, **hyper)
 
 
 def check_adagrad_step(step: Step) -> Feedback:

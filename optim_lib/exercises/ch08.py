@@ -19,8 +19,9 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import NDArray
 
-from optim_lib.exercises.feedback import (Feedback, first_difference,
-                                          run_checks)
+from optim_lib.exercises.feedback import (Feedback, call_on_copies,
+                                          first_difference, matching_slip,
+                                          run_checks, unchanged_inputs)
 
 Step = Callable[..., tuple[NDArray, NDArray, NDArray]]
 BETAS = (0.9, 0.999)
@@ -77,23 +78,6 @@ def reference_adamw_step(params: NDArray, grads: NDArray, m: NDArray,
     """
     shrunk = params * (1 - lr * weight_decay)
     return reference_adam_step(shrunk, grads, m, v, t, lr, betas, eps)
-
-
-def _call(step: Step, params: NDArray, grads: NDArray, m: NDArray,
-          v: NDArray, t: int, **hyper: float
-          ) -> tuple[NDArray, NDArray, NDArray]:
-    """Call the learner's step on copies; complain about a bad result."""
-    result = step(params.copy(), grads.copy(), m.copy(), v.copy(), t,
-                  **hyper)
-    if not (isinstance(result, tuple) and len(result) == 3):
-        raise _WrongShape("your function should return a tuple "
-                          "(params, m, v) of three arrays; it returned "
-                          f"{type(result).__name__}")
-    return tuple(np.asarray(part, dtype=float) for part in result)
-
-
-class _WrongShape(Exception):
-    """The learner's result is not (params, m, v)."""
 
 
 def _moments_message(t: int, got: tuple, want: tuple, grads: NDArray,
@@ -172,10 +156,8 @@ def _step_check(step: Step, reference: Step, slip: Callable, steps: int,
         params, m, v = PARAMS.copy(), np.zeros(3), np.zeros(3)
         for t, grads in enumerate(GRADS[:steps], start=1):
             args = (params, grads, m, v, t)
-            try:
-                got = _call(step, *args, **hyper)
-            except _WrongShape as error:
-                return str(error)
+            got = call_on_copies(step, *args, returns=("params", "m", "v"),
+                                 **hyper)
             want = reference(*args, **hyper)
 
             diff = first_difference(got[0], want[0], rtol=1e-7, atol=1e-12)
@@ -193,20 +175,11 @@ def _step_check(step: Step, reference: Step, slip: Callable, steps: int,
 
 def _no_mutation(step: Step, hyper: dict) -> Callable[[], str | None]:
     """A check that the learner's function leaves its inputs alone."""
-    def check() -> str | None:
-        params, grads = PARAMS.copy(), GRADS[0].copy()
-        m, v = np.full(3, 0.1), np.full(3, 0.2)
-        step(params, grads, m, v, 2, **hyper)
-        for name, array, before in (("params", params, PARAMS),
-                                    ("grads", grads, GRADS[0]),
-                                    ("m", m, np.full(3, 0.1)),
-                                    ("v", v, np.full(3, 0.2))):
-            if not np.array_equal(array, before):
-                return (f"your function changed the array `{name}` it was "
-                        f"given; return new arrays instead (write "
-                        f"`m = ...`, not `m[:] = ...` or `m *= ...`)")
-        return None
-    return check
+    inputs = dict(params=PARAMS, grads=GRADS[0], m=np.full(3, 0.1),
+                  v=np.full(3, 0.2))
+    hint = "write `m = ...`, not `m[:] = ...` or `m *= ...`"
+    t = 2  # after the first step, with m and v not zero
+    return unchanged_inputs(step, inputs, hint, t, **hyper)
 
 
 def check_adam_step(adam_step: Step) -> Feedback:
@@ -251,9 +224,9 @@ def _adamw_slip(got: tuple, args: tuple, hyper: dict) -> str | None:
         "parameters before this step, then takes the step":
             plain * (1 - lr * lam),
     }
-    for message, wrong in decays.items():
-        if _same(got[0], wrong):
-            return "your params are wrong: " + message
+    named = matching_slip(got[0], decays, rtol=1e-7, atol=1e-12)
+    if named is not None:
+        return "your params are wrong: " + named
     shrunk = params * (1 - lr * lam)
     return _adam_slip(got, (shrunk, grads, m, v, t), adam)
 
