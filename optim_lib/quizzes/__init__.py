@@ -13,14 +13,15 @@ its questions.
 
 from optim_lib.quiz import Question
 from optim_lib.quizzes import (ch01, ch02, ch03, ch04, ch05, ch06, ch07,
-                               ch08, ch09, ch10)
+                               ch08, ch09, ch10, ch11, ch12)
 
 __all__ = ["CHAPTERS", "ch01", "ch02", "ch03", "ch04", "ch05", "ch06",
-           "ch07", "ch08", "ch09", "ch10"]
+           "ch07", "ch08", "ch09", "ch10", "ch11", "ch12"]
 
 CHAPTERS: dict[int, list[Question]] = {
     number: module.QUESTIONS
     for number, module in enumerate(
-        (ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08, ch09, ch10),
+        (ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08, ch09, ch10,
+         ch11, ch12),
         start=1)
 }

@@ -58,11 +58,13 @@ QUESTIONS = [
                "A bug in the gradient, the loss or the wiring keeps the "
                "loss from falling: that is what the check catches."]),
     Question(
-        "The training loss keeps falling while the test loss stops "
-        "improving after about ten epochs. What follows?",
-        ["The network starts to memorise its training images; an "
-         "optimizer that drives the training loss lower need not give "
-         "a better classifier",
+        "Six optimizers train the same network. Every test loss stays "
+        "above its training loss, and the gap is widest for the run "
+        "whose training loss ends lowest. What follows?",
+        ["The network is memorising its training images: a much lower "
+         "training loss buys a much smaller gain on the test loss, so "
+         "an optimizer that drives the training loss lower need not "
+         "give a better classifier",
          "The learning rate is too small",
          "The gradient has a bug",
          "Training has diverged"],
@@ -72,9 +74,9 @@ QUESTIONS = [
             "depends on the data, the model and luck.",
         wrong=[None,
                "A small learning rate slows both curves; it does not "
-               "make them part.",
-               "With a wrong gradient the training loss would not keep "
-               "falling.",
+               "open a gap between them.",
+               "With a wrong gradient the training loss would not fall "
+               "so far.",
                "A diverged run has a NaN or exploding training loss."]),
     Question(
         "Every optimizer is trained at learning rates from 10⁻⁴ to 10. "
