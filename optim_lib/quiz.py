@@ -26,14 +26,17 @@ Example:
     Quiz(1 question)
 """
 
+import hashlib
 import html
+import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
-__all__ = ["Question", "Quiz", "QuestionView", "quiz", "static_html"]
+__all__ = ["Question", "Quiz", "QuestionView", "display_order", "quiz",
+           "static_html"]
 
 RIGHT = "Right."
 WRONG = "Not quite."
@@ -118,6 +121,20 @@ def _check_question(q: Question) -> None:
                          f"the right answer")
 
 
+def display_order(q: Question) -> list[int]:
+    """The order in which the choices of `q` are shown, as indices.
+
+    Question files list the right answer wherever is convenient; shown
+    in that order, readers would learn where the answer sits rather than
+    what it is. The order is a shuffle seeded by the prompt, so it stays
+    the same from run to run and between the website and Jupyter.
+    """
+    seed = hashlib.sha256(q.prompt.encode()).digest()
+    order = list(range(len(q.choices)))
+    random.Random(seed).shuffle(order)
+    return order
+
+
 def _inline(text: str) -> str:
     """Escape plain text for HTML and show `code` as <code>."""
     return _CODE.sub(r"<code>\1</code>", html.escape(text, quote=False))
@@ -125,8 +142,9 @@ def _inline(text: str) -> str:
 
 def _question_html(number: int, q: Question) -> str:
     """The static form of one question: choices and a hidden answer."""
-    items = "\n".join(f"<li>{_inline(choice)}</li>" for choice in q.choices)
-    letter = LETTERS[q.answer]
+    order = display_order(q)
+    items = "\n".join(f"<li>{_inline(q.choices[i])}</li>" for i in order)
+    letter = LETTERS[order.index(q.answer)]
     return (
         f'<div class="quiz-question" style="margin-bottom: 1.5em">\n'
         f"<p><strong>Question {number}.</strong> {_inline(q.prompt)}</p>\n"
@@ -155,7 +173,8 @@ class QuestionView(widgets.VBox):
 
     Attributes:
         question: the `Question` shown.
-        choices: the radio buttons; their `value` is the chosen index.
+        choices: the radio buttons, in `display_order`; their `value` is
+            the index of the chosen answer in `question.choices`.
         button: the "Check" button; `button.click()` checks.
         feedback: an HTML widget with the verdict and the reason.
         correct: whether the last check found the right answer.
@@ -167,8 +186,8 @@ class QuestionView(widgets.VBox):
         prompt = widgets.HTML(f"<p><strong>Question {number}.</strong> "
                               f"{_inline(question.prompt)}</p>")
         self.choices = widgets.RadioButtons(
-            options=[(f"{LETTERS[i]}. {choice}", i)
-                     for i, choice in enumerate(question.choices)],
+            options=[(f"{LETTERS[position]}. {question.choices[i]}", i)
+                     for position, i in enumerate(display_order(question))],
             value=None, description=f"Answer {number}:",
             style={"description_width": "initial"},
             layout=widgets.Layout(width="auto"))

@@ -207,7 +207,31 @@ def test_static_html_reveals_each_answer_in_a_labelled_details():
     # no ids (they would have to be unique and stable) and no scripts
     assert "id" not in {name for name, _ in checker.attributes}
     assert "script" not in checker.tags
-    assert "<strong>B: Downhill</strong> It subtracts η g_t." in html
+    downhill = make_questions()[0]
+    letter = quiz.LETTERS[quiz.display_order(downhill).index(1)]
+    assert f"<strong>{letter}: Downhill</strong> It subtracts η g_t." in html
+
+
+def test_choices_are_shown_in_a_stable_shuffled_order():
+    question = make_questions()[0]
+    order = quiz.display_order(question)
+    assert sorted(order) == [0, 1, 2]
+    assert quiz.display_order(question) == order
+
+    view = quiz.quiz([question]).views[0]
+    labels = [label for label, _ in view.choices.options]
+    assert labels == [f"{quiz.LETTERS[position]}. {question.choices[i]}"
+                      for position, i in enumerate(order)]
+
+
+def test_the_right_answer_is_not_always_in_the_same_place():
+    # Question files tend to list the right answer first; the reader
+    # must not be able to learn its position instead of the ideas.
+    positions = [quiz.display_order(q).index(q.answer)
+                 for questions in quizzes.CHAPTERS.values()
+                 for q in questions]
+    shares = [positions.count(p) / len(positions) for p in range(4)]
+    assert max(shares) < 0.5, shares
 
 
 def test_static_html_escapes_text_and_marks_code():
